@@ -1,0 +1,186 @@
+import { ManualClock, RealClock } from "../clock";
+import { notFound, requiredField, validationError } from "../http/api-error";
+import { formatDateTime, parseIsoDateTime } from "../http/datetime";
+import type { FaultSettings } from "../http/fault-injector";
+import { requireObjectBody } from "../http/fields";
+import type { RequestContext } from "../http/request-context";
+import { Router } from "../http/router";
+import { resetDatabase } from "../seed/reset-database";
+import { seedDemo } from "../seed/demo";
+import { addMembership, getOrganization, insertOrganization, insertTeam } from "../store/organizations";
+import { deletePersonalApiKey, getUser, getUserByEmail, insertPersonalApiKey, insertUser, setCurrentTeam } from "../store/users";
+
+/**
+ * The local-only control API tests use to arrange the world: users, memberships, scoped keys, the
+ * clock, simulation settings and faults. Never part of PostHog's API.
+ */
+function body(ctx: RequestContext): Record<string, unknown> {
+  return requireObjectBody(ctx.body);
+}
+
+function state(ctx: RequestContext) {
+  const e = ctx.emulator;
+  return {
+    status: 200,
+    body: {
+      profile: e.profile,
+      clock: { mode: e.clock.mode, now: formatDateTime(e.clock.now()) },
+      simulation: e.simulation,
+      rate_limits: e.rateLimiter.limits,
+      faults: e.faults.settings,
+    },
+  };
+}
+
+function reset(ctx: RequestContext) {
+  const seed = body(ctx).seed ?? "empty";
+  const e = ctx.emulator;
+  resetDatabase(e.db);
+  e.rateLimiter.reset();
+  e.faults.clear();
+  const demo = seed === "demo" ? seedDemo(e.db, e.clock.now(), e.simulation) : null;
+  return { status: 200, body: { seed, demo_key: demo?.key ?? null } };
+}
+
+function createOrganization(ctx: RequestContext) {
+  const b = body(ctx);
+  if (typeof b.name !== "string" || !b.name) throw requiredField("name");
+  const now = ctx.emulator.clock.now();
+  const db = ctx.emulator.db;
+  const teamNames = Array.isArray(b.teams) && b.teams.length > 0 ? (b.teams as string[]) : ["Default project"];
+  const features = Array.isArray(b.features) ? (b.features as string[]) : [];
+  const flags = Array.isArray(b.flags) ? (b.flags as string[]) : [];
+  const result = db.transaction(() => {
+    const organization = insertOrganization(db, { name: b.name as string, features, createdAt: now });
+    const teams = teamNames.map((name) => insertTeam(db, organization.id, name, now, { flags }));
+    return { id: organization.id, name: organization.name, teams: teams.map((t) => ({ id: t.id, name: t.name })) };
+  })();
+  return { status: 201, body: result };
+}
+
+function createUser(ctx: RequestContext) {
+  const b = body(ctx);
+  if (typeof b.email !== "string" || !b.email) throw requiredField("email");
+  const db = ctx.emulator.db;
+  const now = ctx.emulator.clock.now();
+  const memberships = Array.isArray(b.memberships) ? (b.memberships as Array<{ organization_id: string; level?: number }>) : [];
+  const user = db.transaction(() => {
+    const created = getUserByEmail(db, b.email as string) ?? insertUser(db, b.email as string, String(b.first_name ?? ""), now);
+    for (const m of memberships) {
+      if (!getOrganization(db, m.organization_id)) throw validationError(`Unknown organization ${m.organization_id}`, "memberships");
+      addMembership(db, m.organization_id, created.id, m.level ?? 1, now);
+    }
+    const first = memberships[0];
+    if (first && created.current_organization_id === null) {
+      const team = db.prepare("SELECT id FROM teams WHERE organization_id = ? ORDER BY id LIMIT 1").get(first.organization_id) as
+        | { id: number }
+        | undefined;
+      setCurrentTeam(db, created.id, first.organization_id, team?.id ?? null);
+    }
+    return getUser(db, created.id)!;
+  })();
+  return { status: 201, body: { id: user.id, email: user.email } };
+}
+
+function createKey(ctx: RequestContext) {
+  const b = body(ctx);
+  const db = ctx.emulator.db;
+  const user = typeof b.user_id === "number" ? getUser(db, b.user_id) : typeof b.email === "string" ? getUserByEmail(db, b.email) : undefined;
+  if (!user) throw validationError("Unknown user: pass user_id or email of an existing user.", "user_id");
+  const key = insertPersonalApiKey(db, {
+    userId: user.id,
+    label: String(b.label ?? "test key"),
+    value: typeof b.value === "string" ? b.value : undefined,
+    scopes: Array.isArray(b.scopes) ? (b.scopes as string[]) : null,
+    scopedTeams: Array.isArray(b.scoped_teams) ? (b.scoped_teams as number[]) : null,
+    scopedOrganizations: Array.isArray(b.scoped_organizations) ? (b.scoped_organizations as string[]) : null,
+    now: ctx.emulator.clock.now(),
+  });
+  return { status: 201, body: { id: key.id, key: key.value, user_id: user.id } };
+}
+
+function revokeKey(ctx: RequestContext) {
+  if (!deletePersonalApiKey(ctx.emulator.db, ctx.params.id!)) throw notFound();
+  return { status: 204 };
+}
+
+function setTeamFlags(ctx: RequestContext) {
+  const flags = body(ctx).flags;
+  if (!Array.isArray(flags)) throw requiredField("flags");
+  const changed = ctx.emulator.db
+    .prepare("UPDATE teams SET feature_flags = ? WHERE id = ?")
+    .run(JSON.stringify(flags), Number(ctx.params.id)).changes;
+  if (!changed) throw notFound();
+  return { status: 200, body: { flags } };
+}
+
+function clock(ctx: RequestContext) {
+  const e = ctx.emulator;
+  if (ctx.method === "POST") {
+    const b = body(ctx);
+    const at = typeof b.now === "number" ? b.now : typeof b.now === "string" ? parseIsoDateTime(b.now)?.ms : undefined;
+    if (b.now !== undefined && at === undefined) throw validationError("`now` must be an ISO datetime or epoch ms.", "now");
+    if (b.mode === "real") e.clock.use(new RealClock());
+    else if (b.mode === "manual" || at !== undefined) {
+      const manual = e.clock.manual ?? new ManualClock(e.clock.now());
+      if (at !== undefined) manual.set(at);
+      e.clock.use(manual);
+    }
+    if (b.advance_seconds !== undefined) {
+      const manual = e.clock.manual;
+      if (!manual) throw validationError("Switch to the manual clock before advancing it.", "advance_seconds");
+      const seconds = Number(b.advance_seconds);
+      if (!Number.isFinite(seconds) || seconds < 0) throw validationError("advance_seconds must be >= 0.", "advance_seconds");
+      // Step in small increments so each run's transitions happen in order, as they would live.
+      const target = manual.now() + seconds * 1000;
+      const step = Math.max(1000, Math.min(60_000, e.simulation.backfillRunSeconds * 500));
+      while (manual.now() < target) {
+        manual.set(Math.min(target, manual.now() + step));
+        e.tick();
+      }
+    }
+    e.tick();
+  }
+  return { status: 200, body: { mode: e.clock.mode, now: formatDateTime(e.clock.now()) } };
+}
+
+function faults(ctx: RequestContext) {
+  if (ctx.method === "DELETE") ctx.emulator.faults.clear();
+  else ctx.emulator.faults.configure(body(ctx) as Partial<FaultSettings>);
+  return { status: 200, body: ctx.emulator.faults.settings };
+}
+
+function settings(ctx: RequestContext) {
+  const b = body(ctx);
+  const e = ctx.emulator;
+  const sim = b.simulation;
+  if (sim && typeof sim === "object") Object.assign(e.simulation, sim);
+  const limits = b.rate_limits as { perMinute?: number; perHour?: number } | undefined;
+  if (limits) {
+    e.rateLimiter.limits = { ...e.rateLimiter.limits, ...limits };
+    e.rateLimiter.reset();
+  }
+  return state(ctx);
+}
+
+function tickNow(ctx: RequestContext) {
+  ctx.emulator.tick();
+  return state(ctx);
+}
+
+export function buildControlRouter(): Router {
+  return new Router()
+    .add("GET", "/_emulator/state", state)
+    .add("POST", "/_emulator/reset", reset)
+    .add("POST", "/_emulator/organizations", createOrganization)
+    .add("POST", "/_emulator/users", createUser)
+    .add("POST", "/_emulator/keys", createKey)
+    .add("DELETE", "/_emulator/keys/:id", revokeKey)
+    .add("POST", "/_emulator/teams/:id/flags", setTeamFlags)
+    .add("GET", "/_emulator/clock", clock)
+    .add("POST", "/_emulator/clock", clock)
+    .add("POST", "/_emulator/faults", faults)
+    .add("DELETE", "/_emulator/faults", faults)
+    .add("POST", "/_emulator/settings", settings)
+    .add("POST", "/_emulator/tick", tickNow);
+}
