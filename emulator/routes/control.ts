@@ -6,7 +6,7 @@ import { requireObjectBody } from "../http/fields";
 import type { RequestContext } from "../http/request-context";
 import { Router } from "../http/router";
 import { resetDatabase } from "../seed/reset-database";
-import { seedDemo } from "../seed/demo";
+import { demoKeyOf, seedDemo } from "../seed/demo";
 import { addMembership, getOrganization, insertOrganization, insertTeam } from "../store/organizations";
 import { deletePersonalApiKey, getUser, getUserByEmail, insertPersonalApiKey, insertUser, setCurrentTeam } from "../store/users";
 
@@ -30,6 +30,11 @@ function state(ctx: RequestContext) {
       faults: e.faults.settings,
     },
   };
+}
+
+/** The demo user's key, for the dashboard's "Try the local demo" (local callers only, like all of this API). */
+function demoKey(ctx: RequestContext) {
+  return { status: 200, body: { key: demoKeyOf(ctx.emulator.db) } };
 }
 
 function reset(ctx: RequestContext) {
@@ -172,6 +177,7 @@ export function buildControlRouter(): Router {
   return new Router()
     .add("GET", "/_emulator/state", state)
     .add("POST", "/_emulator/reset", reset)
+    .add("GET", "/_emulator/demo-key", demoKey)
     .add("POST", "/_emulator/organizations", createOrganization)
     .add("POST", "/_emulator/users", createUser)
     .add("POST", "/_emulator/keys", createKey)

@@ -22,7 +22,11 @@ export type OrganizationProject = z.infer<typeof OrganizationProject>;
 
 export const ORGANIZATION_NAME_MAX_LENGTH = 64;
 /** DRF `CharField(max_length=64)`: whitespace is trimmed first, blank is refused. */
-export const OrganizationName = z.string().trim().min(1).max(ORGANIZATION_NAME_MAX_LENGTH);
+export const OrganizationName = z
+  .string()
+  .trim()
+  .min(1, "This field may not be blank.")
+  .max(ORGANIZATION_NAME_MAX_LENGTH, `Ensure this field has no more than ${ORGANIZATION_NAME_MAX_LENGTH} characters.`);
 
 /**
  * Organization, newest shape (POSTHOG-API.md §2.1). Every serializer field is always rendered, so all
