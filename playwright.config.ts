@@ -4,7 +4,7 @@ const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 8311);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3311);
 const isCI = !!process.env.CI;
 
-export const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
+const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -48,7 +48,11 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
       timeout: 120_000,
-      env: { POSTHOG_HOST: emulatorUrl },
+      env: {
+        POSTHOG_LOCAL_URL: emulatorUrl,
+        SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
   ],
 });

@@ -43,6 +43,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     faults: new FaultInjector(),
     simulation,
     controlEnabled: options.control ?? true,
+    stats: { apiRequests: 0 },
     tick: () => tick(db, clock.now(), simulation),
   };
   return emulator;

@@ -18,6 +18,8 @@ export interface Emulator {
   readonly faults: FaultInjector;
   readonly simulation: SimulationSettings;
   readonly controlEnabled: boolean;
+  /** Counts API requests, so tests can prove a client made no upstream call. */
+  readonly stats: { apiRequests: number };
   /** Runs the scheduler up to the clock's now; routes call it so reads never show a stale world. */
   tick(): void;
 }

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "../auth/authenticate";
+import type { Principal } from "../auth/principal";
+import { requireScope } from "../auth/scopes";
 import type { Emulator } from "../emulator-context";
-import { ApiError, methodNotAllowed, notFound, serverError } from "./api-error";
+import { ApiError, methodNotAllowed, notFound, permissionDenied, serverError } from "./api-error";
 import { requirePrincipal } from "./guards";
 import { readBody } from "./read-body";
 import type { RequestContext } from "./request-context";
@@ -17,6 +19,7 @@ export async function handleApiRequest(
 ): Promise<void> {
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
   let result: HandlerResult;
+  if (options.auth) emulator.stats.apiRequests += 1;
   try {
     if (options.faults && (await emulator.faults.apply(req, res))) return;
     const body = await readBody(req);
@@ -39,7 +42,7 @@ export async function handleApiRequest(
     }
     if (!match.handler) {
       // DRF authenticates and checks permissions before it looks the method up.
-      if (options.auth) requirePrincipal(ctx);
+      if (options.auth) requireUnmappedMethodScope(requirePrincipal(ctx), method, url.pathname);
       throw methodNotAllowed(method);
     }
     emulator.tick();
@@ -54,6 +57,31 @@ export async function handleApiRequest(
     }
   }
   writeResult(res, result);
+}
+
+/** The scope object of each list route, by its last path segment. */
+const LIST_ROUTE_OBJECTS: Record<string, "organization" | "batch_export" | "integration"> = {
+  organizations: "organization",
+  batch_exports: "batch_export",
+  runs: "batch_export",
+  backfills: "batch_export",
+  integrations: "integration",
+};
+
+/**
+ * A method a route has no action for leaves DRF's `view.action` unset, so PostHog's APIScopePermission
+ * finds no scope to require and refuses scoped keys ("This action does not support Personal API Key
+ * access") before DRF gets to its 405. Legacy keys without scopes skip that check. A PATCH on a list
+ * route is the exception: PostHog names it the "patch" action, which needs `<object>:write`.
+ */
+function requireUnmappedMethodScope(principal: Principal, method: string, pathname: string): void {
+  if (!principal.scopes) return;
+  const object = LIST_ROUTE_OBJECTS[pathname.split("/").filter(Boolean).pop() ?? ""];
+  if (method === "PATCH" && object) {
+    requireScope(principal, `${object}:write`);
+    return;
+  }
+  throw permissionDenied("This action does not support Personal API Key access");
 }
 
 export function writeResult(res: ServerResponse, result: HandlerResult): void {

@@ -28,6 +28,7 @@ function state(ctx: RequestContext) {
       simulation: e.simulation,
       rate_limits: e.rateLimiter.limits,
       faults: e.faults.settings,
+      api_requests: e.stats.apiRequests,
     },
   };
 }
