@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 
 const children = [];
+let stopping = false;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", POSTHOG_ADMIN_LOCAL: "1" };
 
 function fail(message) {
@@ -15,6 +16,7 @@ function fail(message) {
 }
 
 function stopAll(code = 0) {
+  stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   setTimeout(() => process.exit(code), 300).unref();
 }
@@ -69,7 +71,7 @@ function startLocalPosthog() {
       if (match) resolve(match[1]);
     });
     child.on("exit", (code) => {
-      if (code !== 0) fail(`The local PostHog stopped (exit ${code}). Is port ${port} free? Set EMULATOR_PORT to use another.`);
+      if (code !== 0 && !stopping) fail(`The local PostHog stopped (exit ${code}). Is port ${port} free? Set EMULATOR_PORT to use another.`);
     });
   });
 }

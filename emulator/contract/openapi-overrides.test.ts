@@ -227,9 +227,11 @@ describe("errors and empty bodies", () => {
     expect(check({ method: "DELETE", path: `/api/organizations/${ORG_ID}/`, status: 204, body: {} }).outcome).toBe("invalid");
   });
 
-  it("a 2xx on a method the document does not declare is a violation; paths outside the subset are unchecked", () => {
+  it("a 2xx on a method the document does not declare is a violation; unknown /api/ paths are too, other paths unchecked", () => {
     expect(check({ method: "PUT", path: `${P}/${EXPORT_ID}/runs/${RUN_ID}/`, status: 200, body: {} }).outcome).toBe("invalid");
-    expect(check({ method: "GET", path: "/api/users/@me/", status: 200, body: {} }).outcome).toBe("unchecked");
+    expect(check({ method: "GET", path: "/api/users/@me/", status: 200, body: {} }).outcome).toBe("invalid");
+    expect(check({ method: "GET", path: "/api/projects/2/integrations/", status: 200, body: { count: 0, next: null, previous: null, results: [] } }).outcome).toBe("valid");
+    expect(check({ method: "GET", path: "/api/projects/2/integrations/", status: 200, body: { results: "nope" } }).outcome).toBe("invalid");
     expect(check({ method: "POST", path: "/_emulator/clock", status: 200, body: {} }).outcome).toBe("unchecked");
   });
 });

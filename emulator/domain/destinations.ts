@@ -119,6 +119,14 @@ function loose(name: string, type: ConfigFieldType, value: unknown = null): Conf
   return { name, type, required: false, checked: false, default: value, secret: false };
 }
 
+/**
+ * An optional field PostHog keeps only when sent (Postgres/Redshift `host`, BigQuery `project_id`: with an
+ * integration they live there), so a create does not fill it with null.
+ */
+function looseAbsent(name: string, type: ConfigFieldType): ConfigField {
+  return { name, type, required: false, checked: false, secret: false };
+}
+
 /** A secret optional field: unchecked, and left out of stored config unless the client sends it. */
 function looseSecret(name: string): ConfigField {
   return { name, type: "str", required: false, checked: false, secret: true };
@@ -198,7 +206,7 @@ const CURRENT: ReadonlyMap<DestinationType, DestinationSpec> = new Map<Destinati
         withDefault("schema", "str", "public"),
         withDefault("table_name", "str", "events"),
         looseSecret("user"),
-        loose("host", "str"),
+        looseAbsent("host", "str"),
         // `int | None = 5432`: has a default but, being a union, is not type-checked.
         loose("port", "int", 5432),
         looseSecret("password"),
@@ -215,7 +223,7 @@ const CURRENT: ReadonlyMap<DestinationType, DestinationSpec> = new Map<Destinati
         required("database", "str"),
         looseSecret("user"),
         looseSecret("password"),
-        loose("host", "str"),
+        looseAbsent("host", "str"),
         withDefault("schema", "str", "public"),
         withDefault("table_name", "str", "events"),
         withDefault("port", "int", 5439),
@@ -233,7 +241,7 @@ const CURRENT: ReadonlyMap<DestinationType, DestinationSpec> = new Map<Destinati
       fields: [
         required("dataset_id", "str"),
         withDefault("table_id", "str", "events"),
-        loose("project_id", "str"),
+        looseAbsent("project_id", "str"),
         looseSecret("private_key"),
         looseSecret("private_key_id"),
         looseSecret("token_uri"),

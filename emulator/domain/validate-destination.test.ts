@@ -265,7 +265,6 @@ describe("defaults on create", () => {
       database: "db",
       schema: "public",
       table_name: "events",
-      host: null,
       port: 5432,
       has_self_signed_cert: false,
     });

@@ -58,11 +58,13 @@ export function serverError(): ApiError {
   return new ApiError(500, { type: "server_error", code: "error", detail: "A server error occurred.", attr: null });
 }
 
-export function throttled(seconds: number): ApiError {
+/** DRF's Throttled: "second" when the wait is 1 (ngettext), no wait sentence when it is unknown. */
+export function throttled(seconds: number | null): ApiError {
+  const wait = seconds === null ? "" : ` Expected available in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`;
   return new ApiError(429, {
     type: "throttled_error",
     code: "throttled",
-    detail: `Request was throttled. Expected available in ${seconds} seconds.`,
+    detail: `Request was throttled.${wait}`,
     attr: null,
   });
 }

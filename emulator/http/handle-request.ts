@@ -25,7 +25,8 @@ export async function handleApiRequest(
     const body = await readBody(req);
     const method = (req.method ?? "GET").toUpperCase();
     const match = router.match(method, url.pathname);
-    if (!match) throw notFound();
+    // PostHog's last URL pattern, `^api.+` → `api_not_found` (no authentication), names the endpoint.
+    if (!match) throw notFound(url.pathname.startsWith("/api/") ? "Endpoint not found." : "Not found.");
     const ctx: RequestContext = {
       method,
       url,

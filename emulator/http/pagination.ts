@@ -24,6 +24,10 @@ function positiveInt(raw: string | null, fallback: number, strict: boolean): num
   return n;
 }
 
+/**
+ * DRF builds the links with `replace_query_param`/`remove_query_param`, which re-encode the query
+ * with its keys sorted: `?offset=2&limit=2` links to `?limit=2&offset=4`.
+ */
 export function limitOffsetPage<T>(ctx: RequestContext, page: LimitOffset, count: number, results: T[]) {
   const nextOffset = page.offset + page.limit;
   let next: string | null = null;
@@ -31,6 +35,7 @@ export function limitOffsetPage<T>(ctx: RequestContext, page: LimitOffset, count
     const q = new URLSearchParams(ctx.url.searchParams);
     q.set("limit", String(page.limit));
     q.set("offset", String(nextOffset));
+    q.sort();
     next = absoluteUrl(ctx, q);
   }
   let previous: string | null = null;
@@ -40,6 +45,7 @@ export function limitOffsetPage<T>(ctx: RequestContext, page: LimitOffset, count
     const prevOffset = page.offset - page.limit;
     if (prevOffset <= 0) q.delete("offset");
     else q.set("offset", String(prevOffset));
+    q.sort();
     previous = absoluteUrl(ctx, q);
   }
   return { count, next, previous, results };

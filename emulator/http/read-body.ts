@@ -19,13 +19,15 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.length === 0) return undefined;
-  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const contentType = req.headers["content-type"] ?? "";
+  const type = contentType.split(";")[0]!.trim().toLowerCase();
   if (type === "application/x-www-form-urlencoded") return Object.fromEntries(new URLSearchParams(text));
   if (type !== "" && type !== "application/json") {
     throw new ApiError(415, {
       type: "invalid_request",
       code: "unsupported_media_type",
-      detail: `Unsupported media type "${type}" in request.`,
+      // DRF names the Content-Type header as it was sent, parameters included.
+      detail: `Unsupported media type "${contentType}" in request.`,
       attr: null,
     });
   }

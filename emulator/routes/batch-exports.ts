@@ -168,10 +168,11 @@ function pause(resolve: ScopeResolver) {
 function unpause(resolve: ScopeResolver) {
   return (ctx: RequestContext) => {
     const scope = resolve(ctx, "batch_export:write");
-    const row = exportInScope(ctx, scope, ctx.params.id);
+    // PostHog's order: the current-team check, the body's serializer, and only then get_object().
     if (scope.principal.user.current_team_id === null) throw notAuthenticated();
     const body = requireObjectBody(ctx.body);
     const backfill = "backfill" in body ? parseBoolean(body.backfill, "backfill", false) : false;
+    const row = exportInScope(ctx, scope, ctx.params.id);
     if (row.paused === 1) {
       const db = ctx.emulator.db;
       const now = ctx.emulator.clock.now();

@@ -28,9 +28,11 @@ function parseBound(raw: string | null, attr: string): number | null {
 /** PostHog's log query parameters (posthog/api/log_entries.py), validated with its messages. */
 export function parseLogQuery(query: URLSearchParams): LogQuery {
   let limit = 50;
-  const rawLimit = query.get("limit");
-  if (rawLimit !== null) {
-    if (!/^\s*-?\d+\s*$/.test(rawLimit)) throw validationError("A valid integer is required.", "limit");
+  // DRF reads a blank optional query field as absent, and its IntegerField drops a trailing ".0" (`re_decimal`).
+  const givenLimit = query.get("limit");
+  if (givenLimit !== null && givenLimit !== "") {
+    const rawLimit = givenLimit.replace(/\.0*\s*$/, "");
+    if (!/^\s*[+-]?\d+\s*$/.test(rawLimit)) throw validationError("A valid integer is required.", "limit");
     limit = Number(rawLimit);
     if (limit < 1) throw validationError("Ensure this value is greater than or equal to 1.", "limit", "min_value");
     if (limit > 500) throw validationError("Ensure this value is less than or equal to 500.", "limit", "max_value");
@@ -50,7 +52,7 @@ export function parseLogQuery(query: URLSearchParams): LogQuery {
   };
 }
 
-/** Newest first; both bounds exclusive. Served by the (log_source_id, timestamp) index. */
+/** Newest first; both bounds exclusive. Each shape walks a logs_* index in order and stops at `limit`. */
 export function queryLogs(db: Db, sourceId: string, q: LogQuery): LogRow[] {
   const where = ["log_source_id = ?"];
   const args: unknown[] = [sourceId];
@@ -66,16 +68,29 @@ export function queryLogs(db: Db, sourceId: string, q: LogQuery): LogRow[] {
     where.push("timestamp < ?");
     args.push(q.before);
   }
-  if (q.levels) {
-    where.push(`level IN (${q.levels.map(() => "?").join(",")})`);
-    args.push(...q.levels);
-  }
   if (q.search) {
     where.push("message LIKE ? ESCAPE '\\'");
     args.push(`%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
+  const order = "ORDER BY timestamp DESC, seq DESC LIMIT ?";
+  const levels = [...new Set(q.levels ?? [])];
+  if (levels.length > 0 && q.instanceId) {
+    // A run's lines are few: walk them by instance and filter levels there (`+` keeps the level index out).
+    where.push(`+level IN (${levels.map(() => "?").join(",")})`);
+    args.push(...levels);
+  } else if (levels.length === 1) {
+    where.push("level = ?");
+    args.push(levels[0]);
+  } else if (levels.length > 1) {
+    // One walk of the (log_source_id, level, timestamp) index per level, merged, so rare levels
+    // (WARNING,ERROR) never scan every line of the source as `level IN (...)` would.
+    const arm = `SELECT * FROM (SELECT * FROM log_entries WHERE ${where.join(" AND ")} AND level = ? ${order})`;
+    return db
+      .prepare(`${levels.map(() => arm).join(" UNION ALL ")} ${order}`)
+      .all(...levels.flatMap((level) => [...args, level, q.limit]), q.limit) as LogRow[];
+  }
   return db
-    .prepare(`SELECT * FROM log_entries WHERE ${where.join(" AND ")} ORDER BY timestamp DESC, seq DESC LIMIT ?`)
+    .prepare(`SELECT * FROM log_entries WHERE ${where.join(" AND ")} ${order}`)
     .all(...args, q.limit) as LogRow[];
 }
 

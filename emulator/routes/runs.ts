@@ -49,14 +49,20 @@ function list(ctx: RequestContext) {
   const ordering = ORDERINGS.has(orderingParam) ? orderingParam : "-created_at";
   const column = ordering.replace("-", "");
   const statuses = ctx.query.getAll("status");
-  for (const status of statuses) {
-    if (!RUN_STATUSES.includes(status)) throw validationError(`"${status}" is not a valid choice.`, "status", "invalid_choice");
-  }
+  // A DRF ListField of choices: the error is keyed by the offending item's index (`status__1`).
+  statuses.forEach((status, index) => {
+    if (!RUN_STATUSES.includes(status)) {
+      throw validationError(`"${status}" is not a valid choice.`, `status__${index}`, "invalid_choice");
+    }
+  });
   const [lowerParam, upperParam] = column === "created_at" ? ["after", "before"] : ["start", "end"];
   const lower = parseRelativeOrIso(ctx.query.get(lowerParam) || DEFAULT_WINDOW, now, lowerParam);
   const upperRaw = ctx.query.get(upperParam);
   const upper = upperRaw ? parseRelativeOrIso(upperRaw, now, upperParam) : now;
-  const where = [`batch_export_id = ?`, `${column} >= ?`, `${column} < ?`];
+  // PostHog: `created_at__range=(after, before)` (both inclusive), or `data_interval_start__gte=start` and
+  // `data_interval_end__lte=end` when ordering by the data interval.
+  const upperColumn = column === "created_at" ? "created_at" : "data_interval_end";
+  const where = [`batch_export_id = ?`, `${column} >= ?`, `${upperColumn} <= ?`];
   const args: unknown[] = [row.id, lower, upper];
   if (column === "data_interval_start") where.push("data_interval_start IS NOT NULL");
   if (statuses.length > 0) {

@@ -171,5 +171,9 @@ CREATE TABLE IF NOT EXISTS log_entries (
   message TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS logs_source_time ON log_entries (log_source_id, timestamp DESC, seq DESC);
-CREATE INDEX IF NOT EXISTS logs_source_instance_time ON log_entries (log_source_id, instance_id, timestamp DESC);
+-- One run's lines (instance_id), in the query's full order: without seq the planner walked the whole source.
+DROP INDEX IF EXISTS logs_source_instance_time;
+CREATE INDEX IF NOT EXISTS logs_source_instance_time_seq ON log_entries (log_source_id, instance_id, timestamp DESC, seq DESC);
+-- Level filters (level=ERROR): rare levels would otherwise walk the whole source newest-first.
+CREATE INDEX IF NOT EXISTS logs_source_level_time ON log_entries (log_source_id, level, timestamp DESC, seq DESC);
 `;

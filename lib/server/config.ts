@@ -54,7 +54,7 @@ function localSessionSecret(dataDir: string): string {
 }
 
 /** Reads and checks the configuration; a bad value fails with a message naming its variable. */
-export function parseConfig(env: NodeJS.ProcessEnv, dataDir = ".data"): AppConfig {
+export function parseConfig(env: Readonly<Record<string, string | undefined>>, dataDir = ".data"): AppConfig {
   const posthogHost = env.POSTHOG_HOST ? origin("POSTHOG_HOST", env.POSTHOG_HOST) : null;
   const localPosthogUrl = env.POSTHOG_LOCAL_URL ? origin("POSTHOG_LOCAL_URL", env.POSTHOG_LOCAL_URL) : null;
   const listed = env.POSTHOG_ALLOWED_HOSTS
@@ -67,7 +67,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, dataDir = ".data"): AppConfi
 
   let sessionSecret = env.SESSION_SECRET;
   if (sessionSecret === undefined || sessionSecret === "") {
-    if (env.NODE_ENV === "production" && env.POSTHOG_LOCAL_URL === undefined && env.POSTHOG_ADMIN_LOCAL !== "1") {
+    if (env.NODE_ENV === "production" && !env.POSTHOG_LOCAL_URL && env.POSTHOG_ADMIN_LOCAL !== "1") {
       throw new ConfigError("SESSION_SECRET", "is required in production: set at least 32 random characters.");
     }
     sessionSecret = localSessionSecret(dataDir);

@@ -16,20 +16,22 @@ export function upstream(session: Session, request: UpstreamRequest): Promise<Up
   return callUpstream(session, request, { timeoutMs: getConfig().upstreamTimeoutMs });
 }
 
-/** Paginated PostHog bodies carry absolute upstream URLs; the browser follows them on our origin. */
-export function rewritePageLinks(body: unknown, host: string): unknown {
+/**
+ * Paginated PostHog bodies carry absolute upstream URLs (and, for runs and logs, project paths the
+ * browser does not use): each becomes the dashboard route that answered, with PostHog's query kept.
+ */
+export function rewritePageLinks(body: unknown, localPath: string): unknown {
   if (!body || typeof body !== "object" || Array.isArray(body)) return body;
   const page = body as Record<string, unknown>;
+  if (!("next" in page) && !("previous" in page)) return body;
   const local = (link: unknown) => {
     if (typeof link !== "string") return link;
     try {
-      const url = new URL(link);
-      return url.origin === new URL(host).origin || url.host ? `${url.pathname}${url.search}` : link;
+      return `${localPath}${new URL(link).search}`;
     } catch {
-      return link;
+      return null;
     }
   };
-  if (!("next" in page) && !("previous" in page)) return body;
   return { ...page, next: local(page.next), previous: local(page.previous) };
 }
 
@@ -37,15 +39,16 @@ export function rewritePageLinks(body: unknown, host: string): unknown {
  * PostHog's answer as the dashboard's answer. A 401 means the key stopped working: the session is
  * cleared so the browser lands on sign-in with the reason.
  */
-export function relay(result: UpstreamResponse, session: Session): NextResponse {
+export function relay(result: UpstreamResponse, localPath: string, status = result.status): NextResponse {
   if (result.status === 401) {
     const response = json(401, KEY_REJECTED);
     response.cookies.delete(SESSION_COOKIE);
     return response;
   }
-  return json(result.status, rewritePageLinks(result.body, session.host));
+  return json(status, rewritePageLinks(result.body, localPath));
 }
 
-export async function forward(session: Session, request: UpstreamRequest): Promise<NextResponse> {
-  return relay(await upstream(session, request), session);
+/** Calls PostHog and answers with its reply; `localPath` is the dashboard route, for page links. */
+export async function forward(session: Session, request: UpstreamRequest, localPath: string): Promise<NextResponse> {
+  return relay(await upstream(session, request), localPath);
 }

@@ -125,6 +125,11 @@ export async function callUpstream(
         await sleep(retryDelayMs(response.status, undefined, attempt));
         continue;
       }
+      if (!(error instanceof BffError)) {
+        // The body stream failed: the timeout fired or the connection dropped after the headers arrived.
+        const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+        throw timedOut ? upstreamTimeout(credentials.host, options.timeoutMs) : upstreamUnreachable(credentials.host);
+      }
       throw error;
     }
     if (RETRYABLE.has(response.status) && attempt < retries) {

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { relay, upstream } from "@/lib/server/forward";
+import { ExportParams } from "@/lib/server/ids";
+import { withExport } from "@/lib/server/with-export";
+
+const Body = z.object({});
+
+export const POST = withExport({ params: ExportParams, body: Body }, async ({ session, body, exportPath, request }) =>
+  relay(await upstream(session, { method: "POST", path: `${exportPath}pause/`, body }), request.nextUrl.pathname),
+);
