@@ -2,9 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 8311);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3311);
+const LEGACY_PORT = Number(process.env.E2E_LEGACY_PORT ?? 8312);
 const isCI = !!process.env.CI;
 
 const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
+const legacyUrl = `http://127.0.0.1:${LEGACY_PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,6 +44,15 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      // An older self-hosted PostHog (deprecated backfill action, working organization-level writes).
+      command: `npx tsx emulator/cli.ts --port ${LEGACY_PORT} --db :memory: --seed demo --profile legacy`,
+      url: `${legacyUrl}/_emulator/state`,
+      reuseExistingServer: !isCI,
+      stdout: "ignore",
+      stderr: "pipe",
+      timeout: 60_000,
+    },
+    {
       command: `npx next start -p ${APP_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${APP_PORT}`,
       reuseExistingServer: !isCI,
@@ -50,6 +61,7 @@ export default defineConfig({
       timeout: 120_000,
       env: {
         POSTHOG_LOCAL_URL: emulatorUrl,
+        POSTHOG_ALLOWED_HOSTS: `https://us.posthog.com,https://eu.posthog.com,${legacyUrl}`,
         SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
       },

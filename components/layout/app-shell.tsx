@@ -1,8 +1,8 @@
 "use client";
 
-import { Building2, LogOut } from "lucide-react";
+import { ArrowRightLeft, Building2, LayoutDashboard, LogOut } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useParams, useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/queries/api-client";
@@ -13,6 +13,7 @@ import { OrganizationSwitcher } from "./organization-switcher";
 export function AppShell({ host, children }: { host: string; children: ReactNode }) {
   const signOut = useSignOut();
   const router = useRouter();
+  const { id: organizationId } = useParams<{ id?: string }>();
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-64 shrink-0 flex-col border-r border-neutral-200 bg-white">
@@ -29,6 +30,24 @@ export function AppShell({ host, children }: { host: string; children: ReactNode
             <Building2 className="h-4 w-4" aria-hidden />
             Organizations
           </Link>
+          {organizationId && (
+            <>
+              <Link
+                href={`/organizations/${organizationId}`}
+                className="flex items-center gap-2 rounded-md px-2 py-1.5 pl-6 text-sm text-neutral-700 hover:bg-neutral-100"
+              >
+                <LayoutDashboard className="h-4 w-4" aria-hidden />
+                Overview and settings
+              </Link>
+              <Link
+                href={`/organizations/${organizationId}/batch-exports`}
+                className="flex items-center gap-2 rounded-md px-2 py-1.5 pl-6 text-sm text-neutral-700 hover:bg-neutral-100"
+              >
+                <ArrowRightLeft className="h-4 w-4" aria-hidden />
+                Batch exports
+              </Link>
+            </>
+          )}
         </nav>
         <div className="mt-auto border-t border-neutral-200 px-4 py-3">
           <p className="text-xs text-neutral-500">Signed in to</p>

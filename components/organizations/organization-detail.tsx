@@ -36,6 +36,9 @@ export function OrganizationDetail({ id }: { id: string }) {
         <div className="mt-1 flex items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{organization.name}</h1>
           <Badge tone="blue">{levelName(organization.membership_level)}</Badge>
+          <Link href={`/organizations/${organization.id}/batch-exports`} className="ml-auto text-sm font-medium text-blue-700 hover:underline">
+            Batch exports →
+          </Link>
         </div>
       </div>
       <OrganizationOverview organization={organization} />

@@ -1,11 +1,12 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { SortableHeader } from "@/components/ui/sortable-header";
 import { Spinner } from "@/components/ui/spinner";
 import { StateMessage } from "@/components/ui/state-message";
 import type { Organization } from "@/lib/posthog";
@@ -115,26 +116,16 @@ export function OrganizationList() {
               <table className="w-full text-sm">
                 <thead className="bg-neutral-50 text-left text-xs uppercase tracking-wide text-neutral-500">
                   <tr>
-                    {COLUMNS.map((column) => {
-                      const active = sort.key === column.key;
-                      return (
-                        <th
-                          key={column.key}
-                          scope="col"
-                          aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}
-                          className={column.numeric ? "px-4 py-2 text-right" : "px-4 py-2"}
-                        >
-                          <button
-                            type="button"
-                            className="inline-flex items-center gap-1 uppercase hover:text-neutral-900"
-                            onClick={() => setSort({ key: column.key, descending: active ? !sort.descending : false })}
-                          >
-                            {column.label}
-                            {active && (sort.descending ? <ArrowDown className="h-3 w-3" aria-hidden /> : <ArrowUp className="h-3 w-3" aria-hidden />)}
-                          </button>
-                        </th>
-                      );
-                    })}
+                    {COLUMNS.map((column) => (
+                      <SortableHeader
+                        key={column.key}
+                        label={column.label}
+                        numeric={column.numeric}
+                        active={sort.key === column.key}
+                        descending={sort.descending}
+                        onSort={() => setSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}
+                      />
+                    ))}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-neutral-100">

@@ -38,6 +38,35 @@ function demoKey(ctx: RequestContext) {
   return { status: 200, body: { key: demoKeyOf(ctx.emulator.db) } };
 }
 
+/**
+ * What the emulator stores for an export, secrets included, so a test can prove an edit kept a secret
+ * that the API (rightly) never returns.
+ */
+function storedExport(ctx: RequestContext) {
+  const db = ctx.emulator.db;
+  const row = db.prepare("SELECT * FROM batch_exports WHERE id = ?").get(ctx.params.id) as
+    | { destination_type: string; destination_config: string; integration_id: number | null; paused: number; deleted: number }
+    | undefined;
+  if (!row) throw notFound();
+  const integration =
+    row.integration_id === null
+      ? null
+      : (db.prepare("SELECT kind, sensitive_config FROM integrations WHERE id = ?").get(row.integration_id) as
+          | { kind: string; sensitive_config: string }
+          | undefined);
+  return {
+    status: 200,
+    body: {
+      destination_type: row.destination_type,
+      config: JSON.parse(row.destination_config) as unknown,
+      integration_id: row.integration_id,
+      integration_secrets: integration ? (JSON.parse(integration.sensitive_config) as unknown) : null,
+      paused: row.paused === 1,
+      deleted: row.deleted === 1,
+    },
+  };
+}
+
 function reset(ctx: RequestContext) {
   const seed = body(ctx).seed ?? "empty";
   const e = ctx.emulator;
@@ -179,6 +208,7 @@ export function buildControlRouter(): Router {
     .add("GET", "/_emulator/state", state)
     .add("POST", "/_emulator/reset", reset)
     .add("GET", "/_emulator/demo-key", demoKey)
+    .add("GET", "/_emulator/batch_exports/:id", storedExport)
     .add("POST", "/_emulator/organizations", createOrganization)
     .add("POST", "/_emulator/users", createUser)
     .add("POST", "/_emulator/keys", createKey)

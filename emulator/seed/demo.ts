@@ -9,6 +9,8 @@ import { getUserByEmail, insertPersonalApiKey, insertUser, setCurrentTeam } from
 import { DEMO_COLLEAGUE_EMAIL, DEMO_ORGANIZATIONS, DEMO_USER_EMAIL } from "./demo-catalogue";
 
 const DAY = 86_400_000;
+/** Backfill bounds on whole hours, as a person would pick them. */
+const hour = (ms: number) => ms - (ms % 3_600_000);
 const DEMO_KEY_META = "demo_key";
 
 /**
@@ -99,13 +101,13 @@ export function seedDemo(db: Db, now: number, settings: SimulationSettings): { k
   const finished = exportsToBackfill[0];
   if (finished) {
     const startedAt = now - 2 * DAY;
-    createBackfill(db, { batchExportId: finished.id, teamId: finished.teamId, startMs: now - 12 * DAY, endMs: now - 11 * DAY, now: startedAt });
+    createBackfill(db, { batchExportId: finished.id, teamId: finished.teamId, startMs: hour(now - 12 * DAY), endMs: hour(now - 11 * DAY), now: startedAt });
     for (let t = startedAt; t <= startedAt + 30 * 60_000; t += 1_000) tick(db, t, settings);
   }
   // A month-long backfill started a minute ago that keeps moving while the demo runs.
   const running = exportsToBackfill[1] ?? exportsToBackfill[0];
   if (running) {
-    createBackfill(db, { batchExportId: running.id, teamId: running.teamId, startMs: now - 40 * DAY, endMs: now - 10 * DAY, now: now - 60_000 });
+    createBackfill(db, { batchExportId: running.id, teamId: running.teamId, startMs: hour(now - 40 * DAY), endMs: hour(now - 10 * DAY), now: now - 60_000 });
     for (let t = now - 60_000; t <= now; t += 1_000) tick(db, t, settings);
   }
   return { key };
