@@ -64,6 +64,7 @@ export default defineConfig({
         POSTHOG_ALLOWED_HOSTS: `https://us.posthog.com,https://eu.posthog.com,${legacyUrl}`,
         SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
+        ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       },
     },
   ],

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { control, newMember, signInWithKey } from "./fixtures";
+import { control, EMULATOR_URL, newMember, signInWithKey } from "./fixtures";
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -45,7 +45,7 @@ test.describe("the key stays on the server", () => {
 
   test("the session cookie is httpOnly and SameSite=Strict, and Secure over https", async ({ request, baseURL }) => {
     const member = await newMember(request);
-    const body = { host: "http://127.0.0.1:8311", personalApiKey: member.key };
+    const body = { host: EMULATOR_URL, personalApiKey: member.key };
     const plain = await request.post("/api/session", { data: body, headers: { Origin: baseURL! } });
     expect(plain.status()).toBe(201);
     const cookie = plain.headers()["set-cookie"]!;
