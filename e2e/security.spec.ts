@@ -34,7 +34,7 @@ test.describe("the key stays on the server", () => {
     for (const entry of seen) expect(entry, entry.split("\n")[0]).not.toContain(member.key);
     expect(await page.content()).not.toContain(member.key);
     expect(await page.evaluate(() => document.cookie)).not.toContain("poa_session");
-    const chunks = filesUnder(".next/static").filter((f) => f.endsWith(".js"));
+    const chunks = filesUnder(`${process.env.NEXT_DIST_DIR ?? ".next"}/static`).filter((f) => f.endsWith(".js"));
     expect(chunks.length).toBeGreaterThan(0);
     for (const chunk of chunks) {
       const text = readFileSync(chunk, "utf8");
