@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 
 const children = [];
+const NEXT = "node_modules/next/dist/bin/next";
+const TSX = "node_modules/tsx/dist/cli.mjs";
 let stopping = false;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", POSTHOG_ADMIN_LOCAL: "1" };
 
@@ -15,9 +17,17 @@ function fail(message) {
   stopAll(1);
 }
 
+// Each child runs in its own process group, so stopping it also stops what it started (tsx's node, next-server).
 function stopAll(code = 0) {
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  for (const child of children) {
+    if (child.exitCode !== null) continue;
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      child.kill("SIGTERM");
+    }
+  }
   setTimeout(() => process.exit(code), 300).unref();
 }
 
@@ -48,11 +58,12 @@ function sourceHash() {
 }
 
 function buildIfNeeded() {
-  const stamp = ".next/source-hash";
+  const distDir = env.NEXT_DIST_DIR || ".next";
+  const stamp = join(distDir, "source-hash");
   const current = sourceHash();
-  if (existsSync(".next/BUILD_ID") && existsSync(stamp) && readFileSync(stamp, "utf8") === current) return;
+  if (existsSync(join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current) return;
   console.log("Building the dashboard (the sources changed since the last build)...");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  const build = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env });
   if (build.status !== 0) fail("The build failed; see above.");
   writeFileSync(stamp, current);
 }
@@ -60,7 +71,11 @@ function buildIfNeeded() {
 function startLocalPosthog() {
   const port = env.EMULATOR_PORT ?? "8010";
   return new Promise((resolve) => {
-    const child = spawn("npx", ["tsx", "emulator/cli.ts", "--port", port, "--seed", "demo"], { env, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [TSX, "emulator/cli.ts", "--port", port, "--seed", "demo"], {
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    });
     children.push(child);
     let seen = "";
     child.stdout.on("data", (chunk) => {
@@ -78,14 +93,14 @@ function startLocalPosthog() {
 
 async function main() {
   const port = checkPort();
-  const check = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/check-config.ts"], { stdio: "inherit", env });
+  const check = spawnSync(process.execPath, [TSX, "--conditions=react-server", "scripts/check-config.ts"], { stdio: "inherit", env });
   if (check.status !== 0) return fail("Fix the configuration above and start again.");
   if (!env.POSTHOG_HOST) {
     const url = await startLocalPosthog();
     env.POSTHOG_LOCAL_URL = url;
   }
   buildIfNeeded();
-  const next = spawn("npx", ["next", "start", "-p", String(port)], { env, stdio: "inherit" });
+  const next = spawn(process.execPath, [NEXT, "start", "-p", String(port)], { env, stdio: "inherit", detached: true });
   children.push(next);
   next.on("exit", (code) => stopAll(code ?? 0));
   console.log(`\nPostHog Org Admin: http://localhost:${port}${env.POSTHOG_LOCAL_URL ? "  (local PostHog with demo data: sign in with \"Try the local demo\")" : ""}\n`);
