@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { StateMessage } from "@/components/ui/state-message";
 import { UrlTabs } from "@/components/ui/url-tabs";
+import { LogViewer } from "@/components/logs/log-viewer";
 import { exportState } from "@/lib/batch-exports/export-health";
 import { destinationLabel, intervalLabel } from "@/lib/batch-exports/labels";
 import { useNow } from "@/lib/hooks/use-now";
@@ -20,7 +21,6 @@ import { BackfillsTab } from "./backfills/backfills-tab";
 import { ConfigurationTab } from "./configuration/configuration-tab";
 import { DeleteBatchExportDialog } from "./delete-batch-export-dialog";
 import { ExportStateBadge } from "./export-state-badge";
-import { LatestLogsTab } from "./logs/latest-logs-tab";
 import { RunsTab } from "./runs/runs-tab";
 
 const TABS = [
@@ -120,7 +120,7 @@ export function BatchExportPage({ organizationId, exportId }: { organizationId: 
           ) : active === "backfills" ? (
             <BackfillsTab organizationId={organizationId} batchExport={batchExport} />
           ) : (
-            <LatestLogsTab organizationId={organizationId} exportId={exportId} />
+            <LogViewer organizationId={organizationId} exportId={exportId} />
           )
         }
       </UrlTabs>

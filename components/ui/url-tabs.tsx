@@ -26,7 +26,7 @@ export function UrlTabs({ tabs, label, children }: { tabs: TabDefinition[]; labe
     next.set("tab", id);
     // Filters of another tab do not follow to this one.
     if (id !== "runs") next.delete("status");
-    if (id !== "logs") next.delete("run");
+    if (id !== "logs") for (const key of ["run", "level", "search", "line"]) next.delete(key);
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   }
 

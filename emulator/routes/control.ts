@@ -198,6 +198,61 @@ function settings(ctx: RequestContext) {
   return state(ctx);
 }
 
+const LOG_LEVELS = new Set(["DEBUG", "INFO", "WARNING", "ERROR"]);
+const MAX_BULK_LOGS = 1_000_000;
+
+function stringList(value: unknown, attr: string, fallback: string[]): string[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== "string")) {
+    throw validationError(`${attr} must be a non-empty list of strings.`, attr);
+  }
+  return value as string[];
+}
+
+/**
+ * Bulk log lines for one export, so log views can be tested and benchmarked at volume without running
+ * thousands of runs. Row i is at `start + floor(i × step_ms)` (a fractional step makes rows share a
+ * timestamp) and cycles through `levels` and `instance_ids`.
+ */
+function insertLogs(ctx: RequestContext) {
+  const b = body(ctx);
+  const db = ctx.emulator.db;
+  const exportId = b.batch_export_id;
+  if (typeof exportId !== "string" || !exportId) throw requiredField("batch_export_id");
+  const exportRow = db.prepare("SELECT team_id FROM batch_exports WHERE id = ?").get(exportId) as { team_id: number } | undefined;
+  if (!exportRow) throw validationError(`Unknown batch export ${exportId}`, "batch_export_id");
+  const count = b.count;
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > MAX_BULK_LOGS) {
+    throw validationError(`count must be an integer from 1 to ${MAX_BULK_LOGS}.`, "count");
+  }
+  const stepMs = b.step_ms ?? 1000;
+  if (typeof stepMs !== "number" || !Number.isFinite(stepMs) || stepMs < 0) {
+    throw validationError("step_ms must be a number >= 0.", "step_ms");
+  }
+  // By default the lines end just before now, so they read as history rather than as lines still to come.
+  const start =
+    b.start === undefined
+      ? ctx.emulator.clock.now() - Math.floor(count * stepMs)
+      : typeof b.start === "string"
+        ? parseIsoDateTime(b.start)?.ms
+        : undefined;
+  if (start === undefined) throw validationError("start must be an ISO datetime.", "start");
+  const levels = stringList(b.levels, "levels", ["INFO"]).map((l) => l.toUpperCase());
+  if (levels.some((l) => !LOG_LEVELS.has(l))) throw validationError("levels must be DEBUG, INFO, WARNING or ERROR.", "levels");
+  const instanceIds = stringList(b.instance_ids, "instance_ids", [""]);
+  const prefix = typeof b.message_prefix === "string" ? b.message_prefix : "Log line ";
+  const insert = db.prepare(
+    "INSERT INTO log_entries (team_id, log_source_id, instance_id, timestamp, level, message) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const at = start + Math.floor(i * stepMs);
+      insert.run(exportRow.team_id, exportId, instanceIds[i % instanceIds.length], at, levels[i % levels.length], `${prefix}${i}`);
+    }
+  })();
+  return { status: 201, body: { inserted: count } };
+}
+
 function tickNow(ctx: RequestContext) {
   ctx.emulator.tick();
   return state(ctx);
@@ -219,5 +274,6 @@ export function buildControlRouter(): Router {
     .add("POST", "/_emulator/faults", faults)
     .add("DELETE", "/_emulator/faults", faults)
     .add("POST", "/_emulator/settings", settings)
-    .add("POST", "/_emulator/tick", tickNow);
+    .add("POST", "/_emulator/tick", tickNow)
+    .add("POST", "/_emulator/logs", insertLogs);
 }

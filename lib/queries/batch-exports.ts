@@ -7,7 +7,6 @@ import {
   BatchExportRun,
   CancelledResponse,
   Integration,
-  LogEntry,
   PausedResponse,
 } from "@/lib/posthog";
 import { apiRequest } from "./api-client";
@@ -16,7 +15,6 @@ import { fetchAllPages, relayedPage } from "./pages";
 const BatchExportPage = relayedPage(BatchExport);
 const CountOnly = relayedPage(z.unknown());
 const IntegrationPage = relayedPage(Integration);
-const LogPage = relayedPage(LogEntry);
 const cursorPage = <T extends z.ZodType>(item: T) =>
   z.object({ next: z.string().nullable(), previous: z.string().nullable(), results: z.array(item) });
 export const RunPage = cursorPage(BatchExportRun);
@@ -35,8 +33,6 @@ export const batchExportKeys = {
   runs: (organizationId: string, exportId: string, statuses: readonly string[]) =>
     [...batchExportKeys.detail(organizationId, exportId), "runs", { statuses }] as const,
   backfills: (organizationId: string, exportId: string) => [...batchExportKeys.detail(organizationId, exportId), "backfills"] as const,
-  latestLogs: (organizationId: string, exportId: string, runId: string | null) =>
-    [...batchExportKeys.detail(organizationId, exportId), "latest-logs", { runId }] as const,
   integrations: (organizationId: string, projectId: number, kind: string) =>
     [...batchExportKeys.organization(organizationId), "integrations", projectId, kind] as const,
 };
@@ -196,19 +192,6 @@ export function useCancelBackfill(organizationId: string, exportId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: batchExportKeys.backfills(organizationId, exportId) }),
   });
 }
-
-/** The newest log lines of an export (or of one run), for the Logs tab until live logs arrive. */
-export const latestLogsQuery = (organizationId: string, exportId: string, runId: string | null) =>
-  queryOptions({
-    queryKey: batchExportKeys.latestLogs(organizationId, exportId, runId),
-    queryFn: ({ signal }) =>
-      apiRequest(
-        `${one(organizationId, exportId)}/logs/?limit=200${runId ? `&instance_id=${encodeURIComponent(runId)}` : ""}`,
-        LogPage,
-        { signal },
-      ),
-    refetchInterval: 5_000,
-  });
 
 export const integrationsQuery = (organizationId: string, projectId: number, kind: string) =>
   queryOptions({
