@@ -3,7 +3,7 @@
 import { Copy, Link2 } from "lucide-react";
 import { memo, type Ref } from "react";
 import { formatLogTime, type TimeZoneChoice } from "@/lib/logs/format-log-time";
-import type { LogLine } from "@/lib/logs/log-line";
+import { shortRunId, type LogLine } from "@/lib/logs/log-line";
 import { cn } from "@/lib/utils";
 import { levelBadgeClass, levelRowClass } from "./level-style";
 
@@ -72,7 +72,7 @@ export const LogRow = memo(function LogRow({
           onClick={() => onCopyRun(line.instanceId)}
           className="w-[9ch] shrink-0 truncate rounded text-left text-neutral-600 underline decoration-dotted underline-offset-2 hover:text-neutral-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-blue-600"
         >
-          {line.instanceId.slice(0, 8)}
+          {shortRunId(line.instanceId)}
         </button>
       ) : (
         <span className="w-[9ch] shrink-0 text-neutral-400" aria-label="No run">

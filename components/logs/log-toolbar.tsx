@@ -1,5 +1,6 @@
 "use client";
 
+import { shortRunId } from "@/lib/logs/log-line";
 import { Search, X } from "lucide-react";
 import { useCallback, type ReactNode } from "react";
 import { Input } from "@/components/ui/input";
@@ -52,7 +53,7 @@ export function LogToolbar({ filters, onFilters, zone, onZone, wrap, onWrap, dow
         <LevelFilter levels={filters.levels} onChange={(levels) => onFilters({ levels })} />
         {filters.runId && (
           <span className="inline-flex items-center gap-1 rounded-md border border-neutral-300 bg-neutral-50 py-0.5 pr-0.5 pl-2 text-xs">
-            Run <span className="font-mono" title={filters.runId}>{filters.runId.slice(0, 8)}</span>
+            Run <span className="font-mono" title={filters.runId}>{shortRunId(filters.runId)}</span>
             <button
               type="button"
               aria-label="Show every run (clear the run filter)"

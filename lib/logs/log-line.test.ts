@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromEntry, lineAsText, lineToken, parseLineToken } from "./log-line";
+import { fromEntry, lineAsText, lineToken, parseLineToken, shortRunId } from "./log-line";
 import { toMicros } from "./timestamps";
 
 const entry = { timestamp: "2026-01-01T00:00:00.000250Z", instance_id: "run-1", level: "warning", message: "slow" };
@@ -27,5 +27,12 @@ describe("log lines", () => {
 
   it("copies as timestamp, level, run and message separated by tabs", () => {
     expect(lineAsText({ timestamp: "2026-01-01T00:00:00Z", level: "INFO", instanceId: "", message: "hi" })).toBe("2026-01-01T00:00:00Z\tINFO\t-\thi");
+  });
+});
+
+describe("shortRunId", () => {
+  it("takes the random end of a time-ordered id, so runs of the same hour stay distinguishable", () => {
+    expect(shortRunId("01a241e0-5727-7a52-9e04-b041fd3efbff")).toBe("fd3efbff");
+    expect(shortRunId("01a241e0-5727-7a52-9e04-00000000abcd")).not.toBe(shortRunId("01a241e0-5727-7a52-9e04-b041fd3efbff"));
   });
 });

@@ -72,3 +72,11 @@ export function parseLineToken(token: string | null): { micros: number; token: s
 export function lineAsText(line: Pick<LogLine, "timestamp" | "level" | "instanceId" | "message">): string {
   return [line.timestamp, line.level, line.instanceId || "-", line.message].join("\t");
 }
+
+/**
+ * A run id short enough for a column. PostHog's ids are time-ordered (UUIDT), so their first
+ * characters repeat across runs of the same hour; the last ones are random and tell runs apart.
+ */
+export function shortRunId(id: string): string {
+  return id.replace(/-/g, "").slice(-8);
+}
