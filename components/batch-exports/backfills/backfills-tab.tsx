@@ -1,5 +1,6 @@
 "use client";
 
+import { TableHead } from "@/components/ui/table-head";
 import { RefreshCw, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -79,18 +80,7 @@ export function BackfillsTab({
         <>
           <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                Backfills of {batchExport.name}, newest first; times in {timezone}
-              </caption>
-              <thead className="bg-neutral-50 text-xs text-neutral-600">
-                <tr>
-                  {COLUMNS.map((column) => (
-                    <th key={column} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <TableHead caption={`Backfills of ${batchExport.name}, newest first; times in ${timezone}`} columns={COLUMNS} />
               <tbody>
                 {rows.map((backfill) => (
                   <BackfillRow key={backfill.id} organizationId={organizationId} exportId={batchExport.id} backfill={backfill} timezone={timezone} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { TableHead } from "@/components/ui/table-head";
 import type { BatchExportRun } from "@/lib/posthog";
 import { isInProgress } from "@/lib/batch-exports/run-status";
 import { RunRow } from "./run-row";
@@ -26,18 +27,7 @@ export function RunsTable({
   return (
     <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">
-          Runs of {exportName}, newest first; times in {timezone}
-        </caption>
-        <thead className="bg-neutral-50 text-xs text-neutral-600">
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead caption={`Runs of ${exportName}, newest first; times in ${timezone}`} columns={COLUMNS} />
         <tbody>
           {runs.map((run) => (
             <RunRow
