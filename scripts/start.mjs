@@ -12,9 +12,11 @@ const TSX = "node_modules/tsx/dist/cli.mjs";
 let stopping = false;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", POSTHOG_ADMIN_LOCAL: "1" };
 
+/** Stops everything started so far and exits at once, so nothing after a failure runs or is left behind. */
 function fail(message) {
   console.error(message);
   stopAll(1);
+  process.exit(1);
 }
 
 // Each child runs in its own process group, so stopping it also stops what it started (tsx's node, next-server).

@@ -55,7 +55,13 @@ export function DeleteBatchExportDialog({
           <Input id={`confirm-delete-${batchExport.id}`} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
         </Field>
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setTyped("");
+              onOpenChange(false);
+            }}
+          >
             Cancel
           </Button>
           <Button type="submit" variant="danger" disabled={!confirmed || remove.isPending}>

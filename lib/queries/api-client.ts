@@ -52,7 +52,13 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T> | null, i
     });
   }
   const text = await response.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    // An HTML error page from a proxy in front of the dashboard: say what happened, not a parser error.
+    throw new ApiRequestError(response.status, fallbackError(response.status));
+  }
   if (!response.ok) {
     const parsed = ErrorBody.safeParse(data);
     const body = parsed.success ? parsed.data : fallbackError(response.status);

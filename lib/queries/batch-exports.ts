@@ -76,7 +76,8 @@ export function useCreateBatchExport(organizationId: string) {
     mutationFn: (body: Record<string, unknown>) => apiRequest(`${base(organizationId)}/`, BatchExport, { method: "POST", body }),
     onSuccess: (created) => {
       client.setQueryData(batchExportKeys.detail(organizationId, created.id), created);
-      return client.invalidateQueries({ queryKey: batchExportKeys.list(organizationId) });
+      // The list and the organization's export count both change.
+      return client.invalidateQueries({ queryKey: batchExportKeys.organization(organizationId) });
     },
   });
 }
@@ -120,8 +121,8 @@ export function useSetPaused(organizationId: string) {
   return useMutation({
     mutationFn: ({ exportId, paused }: { exportId: string; paused: boolean }) => setPaused(organizationId, exportId, paused),
     onMutate: async ({ exportId, paused }) => {
-      await client.cancelQueries({ queryKey: listKey });
       const detailKey = batchExportKeys.detail(organizationId, exportId);
+      await Promise.all([client.cancelQueries({ queryKey: listKey }), client.cancelQueries({ queryKey: detailKey, exact: true })]);
       const previousList = client.getQueryData<BatchExport[]>(listKey);
       const previousDetail = client.getQueryData<BatchExport>(detailKey);
       client.setQueryData<BatchExport[]>(listKey, (list) => list?.map((e) => (e.id === exportId ? { ...e, paused } : e)));

@@ -77,6 +77,13 @@ describe("exportProject", () => {
     expect(found).toEqual({ failure: { status: 404, body: expect.objectContaining({ code: "not_found" }) } });
   });
 
+  it("misses the cache for another key, so one user's lookup never answers for another", async () => {
+    await exportProject(SESSION, ORG, EXPORT);
+    await exportProject({ ...SESSION, key: "phx_someone_else" }, ORG, EXPORT);
+    expect(calls).toHaveLength(2);
+    expect(new Headers(calls[1]!.init.headers).get("authorization")).toBe("Bearer phx_someone_else");
+  });
+
   it("misses the cache for another PostHog host", async () => {
     await exportProject(SESSION, ORG, EXPORT);
     await exportProject({ ...SESSION, host: "https://eu.posthog.com" }, ORG, EXPORT);

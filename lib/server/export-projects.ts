@@ -1,7 +1,7 @@
 import "server-only";
 import { bffError } from "./bff-error";
 import type { Session } from "./session";
-import { callUpstream, type UpstreamResponse } from "./upstream-client";
+import { callUpstream, keyFingerprint, type UpstreamResponse } from "./upstream-client";
 import { getConfig } from "./config";
 
 /**
@@ -13,8 +13,9 @@ const TTL_MS = 10 * 60_000;
 const MAX_ENTRIES = 5_000;
 const cache = new Map<string, { teamId: number; organizationId: string; at: number }>();
 
+/** Per key, so one user's lookup never answers for another (who may not see that organization). */
 function cacheKey(session: Session, exportId: string): string {
-  return `${session.host}|${exportId}`;
+  return `${session.host}|${keyFingerprint(session.key)}|${exportId}`;
 }
 
 /** Records what an organization-level read of an export said about its project. */

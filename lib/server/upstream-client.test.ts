@@ -325,6 +325,13 @@ describe("timeouts and bad answers", () => {
     expect(error.status).toBe(404);
     expect(error.body.code).toBe("upstream_error");
   });
+
+  it("passes a 401 on as a refused key even without PostHog's error body (a proxy's page)", async () => {
+    const { fetchImpl } = scriptedFetch(jsonResponse(401, { message: "unauthorized" }));
+    const { opts } = options(fetchImpl);
+    const result = await callUpstream(CREDENTIALS, LIST, opts);
+    expect(result.status).toBe(401);
+  });
 });
 
 describe("the path allowlist", () => {

@@ -142,6 +142,8 @@ export async function callUpstream(
     if (response.status >= 300 && response.status < 400) {
       throw bffError(502, "server_error", "upstream_redirect", `PostHog at ${credentials.host} answered with a redirect.`);
     }
+    // A 401 means the key is refused whatever the body (a proxy in front of PostHog may send none).
+    if (response.status === 401) return { status: 401, body };
     if (response.status >= 400 && !isErrorBody(body)) {
       throw bffError(
         response.status >= 500 ? 502 : response.status,
