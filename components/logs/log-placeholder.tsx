@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { LoadError } from "@/components/ui/load-error";
 import { StateMessage } from "@/components/ui/state-message";
 import type { LogFeedSnapshot } from "@/lib/logs/log-feed";
 import { hasFilters, type LogFilters } from "@/lib/logs/log-filters";
@@ -20,12 +21,7 @@ export function LogPlaceholder({
 }) {
   if (snapshot.connection === "failed") {
     return (
-      <StateMessage tone="error" title="The logs could not be loaded.">
-        <p>{snapshot.problem}</p>
-        <Button variant="secondary" size="sm" className="mt-3" onClick={onRetry}>
-          Try again
-        </Button>
-      </StateMessage>
+      <LoadError title="The logs could not be loaded." detail={snapshot.problem ?? "PostHog refused the request."} onRetry={onRetry} />
     );
   }
   if (!snapshot.loaded) return <Spinner label={snapshot.connection === "reconnecting" ? "Reconnecting…" : "Loading logs"} />;

@@ -55,7 +55,7 @@ export function CreateOrganizationDialog({ open, onOpenChange }: { open: boolean
             autoFocus
             maxLength={200}
             aria-invalid={!!error}
-            aria-describedby={describedBy("organization-name", error)}
+            aria-describedby={describedBy("organization-name", { error, hint: true })}
             {...form.register("name")}
           />
         </Field>

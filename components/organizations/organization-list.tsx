@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { SortableHeader } from "@/components/ui/sortable-header";
 import { Spinner } from "@/components/ui/spinner";
+import { LoadError } from "@/components/ui/load-error";
 import { StateMessage } from "@/components/ui/state-message";
 import type { Organization } from "@/lib/posthog";
 import { formatDate } from "@/lib/format";
@@ -77,12 +78,7 @@ export function OrganizationList() {
 
       {isPending && <Spinner label="Loading organizations" />}
       {isError && (
-        <StateMessage tone="error" title="The organizations could not be loaded.">
-          <p>{errorMessage(error)}</p>
-          <Button variant="secondary" size="sm" className="mt-3" onClick={() => refetch()}>
-            Try again
-          </Button>
-        </StateMessage>
+        <LoadError title="The organizations could not be loaded." detail={errorMessage(error)} onRetry={() => refetch()} />
       )}
       {data && data.length === 0 && (
         <StateMessage title="You do not belong to any organization yet.">

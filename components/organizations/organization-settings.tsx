@@ -96,7 +96,7 @@ export function OrganizationSettings({ organization }: { organization: Organizat
             id="settings-name"
             disabled={!editable}
             aria-invalid={!!nameError}
-            aria-describedby={describedBy("settings-name", nameError)}
+            aria-describedby={describedBy("settings-name", { error: nameError })}
             {...form.register("name")}
           />
         </Field>

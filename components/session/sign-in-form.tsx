@@ -136,7 +136,7 @@ export function SignInForm({
               id="customHost"
               placeholder="https://posthog.example.com"
               aria-invalid={!!errors.customHost}
-              aria-describedby={describedBy("customHost", errors.customHost?.message)}
+              aria-describedby={describedBy("customHost", { error: errors.customHost?.message, hint: true })}
               {...form.register("customHost")}
             />
           </Field>
@@ -154,7 +154,7 @@ export function SignInForm({
             spellCheck={false}
             placeholder="phx_…"
             aria-invalid={!!errors.personalApiKey}
-            aria-describedby={describedBy("personalApiKey", errors.personalApiKey?.message)}
+            aria-describedby={describedBy("personalApiKey", { error: errors.personalApiKey?.message, hint: true })}
             {...form.register("personalApiKey")}
           />
         </Field>

@@ -26,20 +26,32 @@ export function Field({
         {label}
       </label>
       {children}
-      {hint && !error && (
-        <p id={`${id}-hint`} className="text-xs text-neutral-500">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-600">
-          {error}
-        </p>
-      )}
+      <FieldMessage id={id} hint={hint} error={error} />
     </div>
   );
 }
 
-export function describedBy(id: string, error?: string): string {
-  return error ? `${id}-error` : `${id}-hint`;
+/** The hint under a control, replaced by its error when there is one; ids match `describedBy`. */
+export function FieldMessage({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  if (error) {
+    return (
+      <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-600">
+        {error}
+      </p>
+    );
+  }
+  return hint ? (
+    <p id={`${id}-hint`} className="text-xs text-neutral-500">
+      {hint}
+    </p>
+  ) : null;
+}
+
+/**
+ * `aria-describedby` for a control inside `Field`: its error when there is one, else its hint, and
+ * nothing when it has neither (an id that points nowhere is read as nothing at best, noise at worst).
+ */
+export function describedBy(id: string, { error, hint }: { error?: string; hint?: unknown }): string | undefined {
+  if (error) return `${id}-error`;
+  return hint ? `${id}-hint` : undefined;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   BatchExportInterval,
   BatchExportModel,
+  CREATABLE_DESTINATION_TYPES,
   DESTINATION_INTEGRATION_KIND,
   DestinationType,
   type BatchExport,
@@ -9,19 +10,14 @@ import {
 import { readConfigValue } from "./config-values";
 import { fieldsOf, type FormConfig } from "./destination-fields";
 
-/** The destinations a new export can use from this form, in the order the type picker shows them. */
-export const FORM_DESTINATION_TYPES = [
-  "AwsS3",
-  "S3Compatible",
-  "Snowflake",
-  "Postgres",
-  "Redshift",
-  "BigQuery",
-  "Databricks",
-  "AzureBlob",
-  "HTTP",
-] as const satisfies readonly DestinationType[];
-export type FormDestinationType = (typeof FORM_DESTINATION_TYPES)[number];
+/** Creatable types this form has no section for: NoOp is PostHog's test sink, Workflows belongs to its CDP. */
+type NotInForm = "NoOp" | "Workflows";
+export type FormDestinationType = Exclude<(typeof CREATABLE_DESTINATION_TYPES)[number], NotInForm>;
+
+/** The destinations a new export can use from this form, in PostHog's order. */
+export const FORM_DESTINATION_TYPES = CREATABLE_DESTINATION_TYPES.filter(
+  (type): type is FormDestinationType => type !== "NoOp" && type !== "Workflows",
+);
 
 /**
  * The form's values. Selects hold strings ("" for none), so what the user typed survives a failed

@@ -5,7 +5,7 @@ vi.hoisted(() => {
 });
 
 import { BffError } from "./bff-error";
-import { chooseProject } from "./choose-project";
+import { chooseProject, clearOrganizationProjects } from "./choose-project";
 import type { Session } from "./session";
 
 const HOST = "https://us.posthog.com";
@@ -21,6 +21,7 @@ function jsonResponse(status: number, body: unknown): Response {
 }
 
 beforeEach(() => {
+  clearOrganizationProjects();
   calls = [];
   projects = [];
   answer = () => jsonResponse(200, { id: ORG, name: "Acme", projects });
@@ -92,5 +93,21 @@ describe("chooseProject", () => {
     const notFound = { type: "invalid_request", code: "not_found", detail: "Not found.", attr: null };
     answer = () => jsonResponse(404, notFound);
     expect(await chooseProject(SESSION, ORG, 7)).toEqual({ failure: { status: 404, body: notFound } });
+  });
+});
+
+describe("the projects of an organization", () => {
+  it("are remembered for a minute per key, so repeated choices cost one PostHog call", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(JSON.stringify({ projects: [{ id: 11, name: "Web" }] }), { status: 200 })),
+    );
+    const session: Session = { host: "https://us.posthog.com", key: "phx_cachekey", signedInAt: 0 };
+    const org = "0190a5f4-1c2d-7e3f-8a9b-0c1d2e3f4a5b";
+    expect(await chooseProject(session, org, 11)).toEqual({ teamId: 11 });
+    expect(await chooseProject(session, org, undefined)).toEqual({ teamId: 11 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await chooseProject({ ...session, key: "phx_otherkey" }, org, 11);
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 });

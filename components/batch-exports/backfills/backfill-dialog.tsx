@@ -114,7 +114,7 @@ function BackfillForm({ organizationId, batchExport, onOpenChange, onStarted }: 
         step={step}
         max={max}
         aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={describedBy(id, errors[name]?.message)}
+        aria-describedby={describedBy(id, { error: errors[name]?.message, hint: boundHint(schedule, step) })}
         {...form.register(name)}
       />
     </Field>

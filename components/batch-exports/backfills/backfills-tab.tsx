@@ -5,6 +5,7 @@ import { RefreshCw, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { LoadError } from "@/components/ui/load-error";
 import { StateMessage } from "@/components/ui/state-message";
 import { intervalNoun, scheduleOf } from "@/lib/batch-exports/export-schedule";
 import type { BatchExport } from "@/lib/posthog";
@@ -63,12 +64,7 @@ export function BackfillsTab({
       {backfills.isPending ? (
         <Spinner label="Loading backfills" />
       ) : backfills.isError && rows.length === 0 ? (
-        <StateMessage tone="error" title="The backfills could not be loaded">
-          <p>{errorMessage(backfills.error)}</p>
-          <Button className="mt-3" variant="secondary" size="sm" onClick={() => backfills.refetch()}>
-            Try again
-          </Button>
-        </StateMessage>
+        <LoadError title="The backfills could not be loaded" detail={errorMessage(backfills.error)} onRetry={() => backfills.refetch()} />
       ) : rows.length === 0 ? (
         <StateMessage title="No backfills yet">
           <p>

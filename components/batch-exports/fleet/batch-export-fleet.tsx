@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
 import { SortableHeader } from "@/components/ui/sortable-header";
 import { Spinner } from "@/components/ui/spinner";
+import { LoadError } from "@/components/ui/load-error";
 import { StateMessage } from "@/components/ui/state-message";
-import { Button } from "@/components/ui/button";
 import { applyFleetFilters, type FleetSort } from "@/lib/batch-exports/fleet-filters";
 import { useNow } from "@/lib/hooks/use-now";
 import type { BatchExport } from "@/lib/posthog";
@@ -83,12 +83,7 @@ export function BatchExportFleet({ organizationId }: { organizationId: string })
 
       {exports.isPending && <Spinner label="Loading batch exports" />}
       {exports.isError && (
-        <StateMessage tone="error" title="The batch exports could not be loaded.">
-          <p>{errorMessage(exports.error)}</p>
-          <Button variant="secondary" size="sm" className="mt-3" onClick={() => exports.refetch()}>
-            Try again
-          </Button>
-        </StateMessage>
+        <LoadError title="The batch exports could not be loaded." detail={errorMessage(exports.error)} onRetry={() => exports.refetch()} />
       )}
       {exports.data && exports.data.length === 0 && (
         <StateMessage title="This organization has no batch exports yet.">

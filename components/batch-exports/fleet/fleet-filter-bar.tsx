@@ -56,42 +56,60 @@ export function FleetFilterBar({
           })}
         </div>
       </fieldset>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="fleet-destination" className="text-xs font-medium text-neutral-600">
-          Destination
-        </label>
-        <select
-          id="fleet-destination"
-          value={filters.destinations[0] ?? ""}
-          onChange={(event) => onChange({ destinations: event.target.value ? [event.target.value] : [] })}
-          className="h-9 rounded-md border border-neutral-300 bg-white px-2 text-sm"
-        >
-          <option value="">All destinations</option>
-          {destinations.map((type) => (
-            <option key={type} value={type}>
-              {destinationLabel(type)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="fleet-project" className="text-xs font-medium text-neutral-600">
-          Project
-        </label>
-        <select
-          id="fleet-project"
-          value={filters.projects[0] ?? ""}
-          onChange={(event) => onChange({ projects: event.target.value ? [Number(event.target.value)] : [] })}
-          className="h-9 rounded-md border border-neutral-300 bg-white px-2 text-sm"
-        >
-          <option value="">All projects</option>
-          {projects.map((project) => (
-            <option key={project.id} value={project.id}>
-              {project.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="fleet-destination"
+        label="Destination"
+        allLabel="All destinations"
+        value={filters.destinations[0] ?? ""}
+        options={destinations.map((type) => ({ value: type, label: destinationLabel(type) }))}
+        onChange={(value) => onChange({ destinations: value ? [value] : [] })}
+      />
+      <FilterSelect
+        id="fleet-project"
+        label="Project"
+        allLabel="All projects"
+        value={String(filters.projects[0] ?? "")}
+        options={projects.map((project) => ({ value: String(project.id), label: project.name }))}
+        onChange={(value) => onChange({ projects: value ? [Number(value)] : [] })}
+      />
+    </div>
+  );
+}
+
+/** One labelled filter: "all" or a single value. */
+function FilterSelect({
+  id,
+  label,
+  allLabel,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  allLabel: string;
+  value: string;
+  options: Array<{ value: string; label: string }>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-xs font-medium text-neutral-600">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className="h-9 rounded-md border border-neutral-300 bg-white px-2 text-sm"
+      >
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from "react";
+import { FieldMessage } from "@/components/ui/field";
 
 /** A checkbox with its label beside it and a hint below, tied together for screen readers. */
 export function CheckboxField({
@@ -31,16 +32,7 @@ export function CheckboxField({
         <label htmlFor={id} className="text-sm font-medium text-neutral-800">
           {label}
         </label>
-        {hint && !error && (
-          <p id={`${id}-hint`} className="text-xs text-neutral-500">
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-600">
-            {error}
-          </p>
-        )}
+        <FieldMessage id={id} hint={hint} error={error} />
       </div>
     </div>
   );

@@ -1,14 +1,13 @@
 "use client";
 
 import { Controller, get, useFormContext } from "react-hook-form";
-import { Field } from "@/components/ui/field";
+import { Field, describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { isSecretField } from "@/lib/batch-exports/config-values";
 import { adjustDependentValues, optionsOf, type ConfigFieldSpec, type FormConfig } from "@/lib/batch-exports/destination-fields";
 import type { BatchExportFormValues } from "@/lib/batch-exports/form-values";
 import type { DestinationType } from "@/lib/posthog";
 import { CheckboxField } from "./checkbox-field";
-import { describedByIf } from "./described-by";
 import { IntegrationSelect } from "./integration-select";
 import { NativeSelect } from "./native-select";
 import { TextArea } from "./text-area";
@@ -49,7 +48,7 @@ export function ConfigFieldInput({
   const label = optional ? `${field.label} (optional)` : field.label;
   const aria = {
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedByIf(id, { error, hint }),
+    "aria-describedby": describedBy(id, { error, hint }),
     "aria-required": (field.required && !keepSecret) || undefined,
   };
 

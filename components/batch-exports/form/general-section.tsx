@@ -1,11 +1,10 @@
 "use client";
 
 import { useFormContext } from "react-hook-form";
-import { Field } from "@/components/ui/field";
+import { Field, describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { BatchExportFormValues } from "@/lib/batch-exports/form-values";
 import { CheckboxField } from "./checkbox-field";
-import { describedByIf } from "./described-by";
 import { FormSection } from "./form-section";
 import { NativeSelect } from "./native-select";
 
@@ -40,7 +39,7 @@ export function GeneralSection({
           maxLength={300}
           autoComplete="off"
           aria-invalid={nameError ? true : undefined}
-          aria-describedby={describedByIf("batch-export-name", { error: nameError })}
+          aria-describedby={describedBy("batch-export-name", { error: nameError })}
           aria-required
           {...register("name")}
         />
@@ -50,7 +49,7 @@ export function GeneralSection({
           <NativeSelect
             id="batch-export-project"
             aria-invalid={projectError ? true : undefined}
-            aria-describedby={describedByIf("batch-export-project", { error: projectError, hint: projectHint })}
+            aria-describedby={describedBy("batch-export-project", { error: projectError, hint: projectHint })}
             aria-required
             {...register("projectId", { onChange: onProjectChange })}
           >

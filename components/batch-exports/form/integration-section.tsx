@@ -5,11 +5,10 @@ import { useState } from "react";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, describedBy } from "@/components/ui/field";
 import { integrationKindOf, type BatchExportFormValues } from "@/lib/batch-exports/form-values";
 import { destinationLabel } from "@/lib/batch-exports/labels";
 import type { Integration } from "@/lib/posthog";
-import { describedByIf } from "./described-by";
 import { FormSection } from "./form-section";
 import { IntegrationSelect } from "./integration-select";
 import { NewIntegrationForm } from "./new-integration-form";
@@ -63,7 +62,7 @@ export function IntegrationSection({ organizationId, projectId }: { organization
                   noneLabel={legacyCredentials ? "None: keep the credentials saved in this export" : undefined}
                   justCreated={justCreated}
                   invalid={!!fieldState.error}
-                  describedBy={describedByIf(ID, { error: fieldState.error?.message, hint })}
+                  describedBy={describedBy(ID, { error: fieldState.error?.message, hint })}
                 />
               </Field>
             )}

@@ -1,10 +1,9 @@
 "use client";
 
 import { Controller, useFormContext, useWatch } from "react-hook-form";
-import { Field } from "@/components/ui/field";
+import { Field, describedBy } from "@/components/ui/field";
 import type { BatchExportFormValues } from "@/lib/batch-exports/form-values";
 import type { BatchExportModel } from "@/lib/posthog";
-import { describedByIf } from "./described-by";
 import { EventChipsInput } from "./event-chips-input";
 import { FormSection } from "./form-section";
 import { NativeSelect } from "./native-select";
@@ -33,7 +32,7 @@ export function ModelSection({ mode }: { mode: "create" | "edit" }) {
           <NativeSelect
             id={ID.model}
             aria-invalid={modelError ? true : undefined}
-            aria-describedby={describedByIf(ID.model, { error: modelError, hint: modelHint })}
+            aria-describedby={describedBy(ID.model, { error: modelError, hint: modelHint })}
             {...register("model")}
           >
             {MODELS.map((option) => (
@@ -81,7 +80,7 @@ function EventsField({ id, name, label, hint }: { id: string; name: "includeEven
             onBlur={field.onBlur}
             placeholder="$pageview"
             invalid={!!fieldState.error}
-            describedBy={describedByIf(id, { error: fieldState.error?.message, hint })}
+            describedBy={describedBy(id, { error: fieldState.error?.message, hint })}
           />
         </Field>
       )}

@@ -2,7 +2,7 @@
 
 import { useId, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, describedBy } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import {
   defaultIntegrationValues,
@@ -17,7 +17,6 @@ import type { Integration } from "@/lib/posthog";
 import { ApiRequestError, errorMessage } from "@/lib/queries/api-client";
 import { useCreateIntegration } from "@/lib/queries/batch-exports";
 import { CheckboxField } from "./checkbox-field";
-import { describedByIf } from "./described-by";
 import { NativeSelect } from "./native-select";
 import { TextArea } from "./text-area";
 
@@ -133,7 +132,7 @@ function IntegrationInput({
     id,
     value: text,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedByIf(id, { error, hint: field.hint }),
+    "aria-describedby": describedBy(id, { error, hint: field.hint }),
     "aria-required": field.required || undefined,
   };
   const label = field.required ? field.label : `${field.label} (optional)`;

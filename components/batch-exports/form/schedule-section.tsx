@@ -1,13 +1,12 @@
 "use client";
 
 import { Controller, useFormContext, useWatch } from "react-hook-form";
-import { Field } from "@/components/ui/field";
+import { Field, describedBy } from "@/components/ui/field";
 import { scheduleFromForm } from "@/lib/batch-exports/form-changes";
 import type { BatchExportFormValues } from "@/lib/batch-exports/form-values";
 import { formatRunTime, hourLabel, isCalendarInterval, scheduleLabel, upcomingRuns, WEEKDAYS } from "@/lib/batch-exports/schedule";
 import { useNow } from "@/lib/hooks/use-now";
 import type { BatchExportInterval } from "@/lib/posthog";
-import { describedByIf } from "./described-by";
 import { FormSection } from "./form-section";
 import { NativeSelect } from "./native-select";
 import { TimezoneCombobox } from "./timezone-combobox";
@@ -51,7 +50,7 @@ export function ScheduleSection({ zones }: { zones: readonly string[] }) {
           <NativeSelect
             id={ID.interval}
             aria-invalid={errors.interval ? true : undefined}
-            aria-describedby={describedByIf(ID.interval, { error: errors.interval?.message, hint: intervalHint })}
+            aria-describedby={describedBy(ID.interval, { error: errors.interval?.message, hint: intervalHint })}
             {...register("interval")}
           >
             {INTERVALS.map((option) => (
@@ -75,7 +74,7 @@ export function ScheduleSection({ zones }: { zones: readonly string[] }) {
                   onChange={field.onChange}
                   onBlur={field.onBlur}
                   invalid={!!fieldState.error}
-                  describedBy={describedByIf(ID.timezone, { error: fieldState.error?.message })}
+                  describedBy={describedBy(ID.timezone, { error: fieldState.error?.message })}
                 />
               </Field>
             )}
@@ -86,7 +85,7 @@ export function ScheduleSection({ zones }: { zones: readonly string[] }) {
             <NativeSelect
               id={ID.hour}
               aria-invalid={errors.offsetHour ? true : undefined}
-              aria-describedby={describedByIf(ID.hour, { error: errors.offsetHour?.message })}
+              aria-describedby={describedBy(ID.hour, { error: errors.offsetHour?.message })}
               {...register("offsetHour")}
             >
               {HOURS.map((hour) => (
@@ -102,7 +101,7 @@ export function ScheduleSection({ zones }: { zones: readonly string[] }) {
             <NativeSelect
               id={ID.day}
               aria-invalid={errors.offsetDay ? true : undefined}
-              aria-describedby={describedByIf(ID.day, { error: errors.offsetDay?.message })}
+              aria-describedby={describedBy(ID.day, { error: errors.offsetDay?.message })}
               {...register("offsetDay")}
             >
               {WEEKDAYS.map((day, index) => (

@@ -3,6 +3,7 @@
 import { RefreshCw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { LoadError } from "@/components/ui/load-error";
 import { StateMessage } from "@/components/ui/state-message";
 import { intervalNoun, scheduleOf } from "@/lib/batch-exports/export-schedule";
 import { statusLabel } from "@/lib/batch-exports/run-status";
@@ -90,12 +91,7 @@ export function RunsTab({
       {runs.isPending ? (
         <Spinner label="Loading runs" />
       ) : runs.isError && rows.length === 0 ? (
-        <StateMessage tone="error" title="The runs could not be loaded">
-          <p>{errorMessage(runs.error)}</p>
-          <Button className="mt-3" variant="secondary" size="sm" onClick={() => runs.refetch()}>
-            Try again
-          </Button>
-        </StateMessage>
+        <LoadError title="The runs could not be loaded" detail={errorMessage(runs.error)} onRetry={() => runs.refetch()} />
       ) : rows.length === 0 ? (
         <NoRuns batchExport={batchExport} statuses={statuses} onClearFilter={() => setStatuses([])} onStartBackfill={onStartBackfill} />
       ) : (
